@@ -164,9 +164,9 @@ export function createWaymark(options: WaymarkOptions): Waymark {
   }
 
   // Leaving: end open hesitations first (they become events), then hand everything to sendBeacon.
-  disposers.listen(window, 'pagehide', () => {
+  disposers.listen(window, 'pagehide', (event) => {
     tracking?.tracker.pageLeave('pagehide');
-    delivery?.beaconAll();
+    delivery?.beaconAll(!(event as PageTransitionEvent).persisted);
   });
   disposers.listen(document, 'visibilitychange', () => {
     if (document.visibilityState !== 'hidden') return;

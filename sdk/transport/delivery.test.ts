@@ -141,6 +141,23 @@ describe('Delivery across tabs and consent', () => {
     expect(await store.list()).toEqual([]);
     expect(stub.received).toEqual([]);
   });
+
+  it('discard() leaves no delivery note in localStorage, not even of a batch delivered just before', async () => {
+    stub = collectorStub([]);
+    await new Promise<void>((resolve) => stub.server.listen(0, '127.0.0.1', resolve));
+    endpoint = `http://127.0.0.1:${(stub.server.address() as AddressInfo).port}/v1/events`;
+    const storage = originStorage();
+    const store = memoryEventStore();
+    const delivery = new Delivery({ endpoint, site: 'wm_x', store, batchDelayMs: 10, ledger: new SendLedger('wm_x', storage, 'a') });
+    delivery.enqueue(event());
+    await delivery.flush();
+    expect([...storage.items.keys()]).toEqual(['waymark.wm_x.sent']); // the note other tabs' beacons read
+    delivery.enqueue(event());
+    const inFlight = delivery.flush();
+    await delivery.discard();
+    await inFlight;
+    expect([...storage.items.keys()]).toEqual([]);
+  });
 });
 
 /**
@@ -153,9 +170,10 @@ function beacon(url: string, body: Blob): boolean {
 }
 
 /** localStorage shared by the tabs of one origin. */
-function originStorage(): LedgerStorage {
+function originStorage(): LedgerStorage & { items: Map<string, string> } {
   const items = new Map<string, string>();
   return {
+    items,
     get length() {
       return items.size;
     },
@@ -268,6 +286,34 @@ describe('Delivery sends each event once across tabs, beacons and page loads', (
     const next = new Delivery({ endpoint, site: 'wm_f', store: shared, batchDelayMs: 60_000, beacon, ledger: new SendLedger('wm_f', storage), locks: webLocks() });
     await next.flush();
     await new Promise((resolve) => setTimeout(resolve, 100)); // a stray beacon would arrive now
+    expect(stub.received.map((request) => request.ids)).toEqual([queued.map((e) => e.id)]);
+    expect(await shared.list()).toEqual([]);
+    next.stop();
+  });
+
+  it('does not send again a batch whose fetch the unloading page saw rejected (the keepalive request still went)', async () => {
+    await start();
+    const shared = memoryEventStore();
+    const storage = originStorage();
+    // As Chromium does: the request goes out, and the page's promise rejects when the page unloads.
+    let unload!: () => void;
+    const unloaded = new Promise<void>((resolve) => (unload = resolve));
+    const fetchThenUnload: typeof fetch = async (input, init) => {
+      void fetch(input, init).catch(() => {});
+      await unloaded;
+      throw new TypeError('Failed to fetch');
+    };
+    const leaving = new Delivery({ endpoint, site: 'wm_k', store: shared, batchDelayMs: 60_000, beacon, ledger: new SendLedger('wm_k', storage), fetch: fetchThenUnload, locks: undefined });
+    const queued = [event(), event()];
+    queued.forEach((e) => leaving.enqueue(e));
+    const sending = leaving.flush();
+    await waitUntil(() => stub.received.length === 1);
+    leaving.beaconAll(true); // pagehide, not into the back/forward cache
+    unload();
+    await sending;
+    leaving.stop();
+    const next = new Delivery({ endpoint, site: 'wm_k', store: shared, batchDelayMs: 60_000, beacon, ledger: new SendLedger('wm_k', storage), locks: webLocks() });
+    await next.flush();
     expect(stub.received.map((request) => request.ids)).toEqual([queued.map((e) => e.id)]);
     expect(await shared.list()).toEqual([]);
     next.stop();

@@ -47,6 +47,8 @@ export class Delivery {
   private queuedEstimate = 0;
   private stopped = false;
   private discarded = false;
+  /** pagehide, not into the back/forward cache: this page is going for good. */
+  private unloading = false;
   /** Events this tab queued that the collector has not acknowledged yet: the only ones it beacons. */
   private readonly mine = new Map<string, TrackedEvent>();
   /** Tabs tell each other which ids the collector acknowledged, so none beacons what another sent. */
@@ -98,7 +100,8 @@ export class Delivery {
    * While the collector seems down nothing is beaconed: the browser would accept the beacon and lose
    * it, so the events wait in the store for a send that gets an answer.
    */
-  beaconAll(): void {
+  beaconAll(unloading = false): void {
+    this.unloading ||= unloading;
     if (this.unreachable) return;
     const inFlight = new Set(this.ledger.sentOrSending());
     const pending = [...this.mine.values()].filter((event) => !inFlight.has(event.id));
@@ -125,6 +128,7 @@ export class Delivery {
     this.unsaved = [];
     await this.saving;
     await this.options.store.clear();
+    this.ledger.clear();
   }
 
   /** Runs under the send lock (when the browser has Web Locks): the only tab sending from the store. */
@@ -162,6 +166,10 @@ export class Delivery {
         keepalive: true,
       });
     } catch {
+      // Chromium rejects a keepalive fetch when its page unloads, yet sends the request. If the
+      // collector was answering, the claim stays: the next sender counts those ids as sent (as for a
+      // page that died mid-send) instead of sending them again.
+      if (this.unloading && !this.unreachable) return false;
       this.ledger.release();
       this.unreachable = true;
       this.retryLater();
@@ -173,7 +181,7 @@ export class Delivery {
       // Dropped batches (400/401/403/422) would be refused again; keeping them would block the queue.
       this.dropped = 0;
       await this.forget(ids);
-      this.ledger.release(true);
+      this.ledger.release(!this.discarded); // after consent is withdrawn no note of ours stays
       return true;
     }
     this.ledger.release();

@@ -70,6 +70,12 @@ export class SendLedger {
     return { ids, settle: () => keys.forEach((key) => this.remove(key)) };
   }
 
+  /** Consent withdrawn: no note of ours stays. */
+  clear(): void {
+    this.handedOff(true).settle();
+    this.remove(this.sentKey);
+  }
+
   private keys(): string[] {
     const keys = [...this.memory.keys()];
     try {

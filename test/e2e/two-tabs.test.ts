@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startStorefront } from '../../examples/storefront-server';
 import { launchChromium } from '../support/chromium';
 import { queuedInBrowser } from '../support/event-sends';
@@ -68,9 +68,11 @@ describe('two tabs of the same site', () => {
   let storefront: { url: string; close: () => Promise<void> };
   let site: { key: string };
   let db: string;
-  const cleanups: (() => Promise<void> | void)[] = [];
+  let cleanups: (() => Promise<void> | void)[] = [];
 
-  beforeAll(async () => {
+  // A fresh collector, database and browser for each attempt: a retry must not count the first try's events.
+  beforeEach(async () => {
+    cleanups = [];
     const dir = mkdtempSync(join(tmpdir(), 'waymark-two-tabs-'));
     db = join(dir, 'waymark.db');
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -86,7 +88,7 @@ describe('two tabs of the same site', () => {
     cleanups.unshift(() => browser.close());
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     for (const cleanup of cleanups) await cleanup();
   });
 
